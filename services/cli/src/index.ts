@@ -1,0 +1,2 @@
+export type { Verb } from './verb.ts';
+export { verbs } from './verbs.ts';
