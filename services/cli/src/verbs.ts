@@ -1,5 +1,6 @@
 /** The verb table of CONTRACT.md, in its order. */
 import { unavailableVerb, type Verb } from './verb.ts';
+import { benchVerb } from './verbs/bench.ts';
 
 export const verbs: readonly Verb[] = [
   unavailableVerb('start', 'the embedded all-in-one engine', 'start [--demo]', 4),
@@ -24,5 +25,5 @@ export const verbs: readonly Verb[] = [
     'stats [--as-of T] [--time recorded|occurred] [--json]',
     6,
   ),
-  unavailableVerb('bench', 'the benchmarks', 'bench [--only GROUP] [--json]', 3),
+  benchVerb,
 ];
