@@ -35,8 +35,14 @@ export type RecordedEvent = NewEvent & {
   readonly recordedAt: string;
   /** Hash of the previous event of the same stream; the genesis value for revision 0. */
   readonly previousHash: string;
-  /** Hash over the canonical encoding of this event (see hash-chain.ts). */
+  /** Hash over the canonical encoding of this event (see integrity/hash-chain.ts). */
   readonly hash: string;
+  /**
+   * Link in the log-wide chain (position, hash, previous logHash), kept only by stores that
+   * assign global positions themselves (SQLite), so reordering the global log is evident.
+   * Absent on KurrentDB, whose positions are assigned after the write.
+   */
+  readonly logHash?: string;
 };
 
 export type ExpectedRevision = 'any' | 'no_stream' | 'exists' | number;
@@ -69,6 +75,11 @@ export type SubscribeOptions = {
 };
 
 export type EventStore = {
+  /**
+   * Appends atomically, all events or none. Throws ConcurrencyError when the stream is not at
+   * `expectedRevision`. Appending events whose ids are already in the stream, in the same
+   * order, is an idempotent retry: it returns the original result and writes nothing.
+   */
   append(
     streamId: string,
     events: readonly NewEvent[],
