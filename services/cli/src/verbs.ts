@@ -1,29 +1,24 @@
 /** The verb table of CONTRACT.md, in its order. */
 import { unavailableVerb, type Verb } from './verb.ts';
+import { accessLogVerb } from './verbs/access-log.ts';
 import { benchVerb } from './verbs/bench.ts';
+import { exportVerb } from './verbs/export.ts';
+import { replayVerb } from './verbs/replay.ts';
+import { seedVerb } from './verbs/seed.ts';
+import { startVerb } from './verbs/start.ts';
+import { statsVerb } from './verbs/stats.ts';
+import { tokenVerb } from './verbs/token.ts';
+import { verifyVerb } from './verbs/verify.ts';
 
 export const verbs: readonly Verb[] = [
-  unavailableVerb('start', 'the embedded all-in-one engine', 'start [--demo]', 4),
-  unavailableVerb(
-    'token',
-    'mint a token for the embedded engine',
-    'token --agency A [--sub ID] [--ttl 8h]',
-    4,
-  ),
-  unavailableVerb('seed', 'drive the API as agencies would', 'seed --scenario NAME [--seed N]', 7),
-  unavailableVerb(
-    'replay',
-    "a case's history, state after each event",
-    'replay CASEID [--as-of T] [--time recorded|occurred] [--json]',
-    6,
-  ),
-  unavailableVerb('verify', 'integrity of every stream', 'verify [--case ID]', 6),
+  startVerb,
+  tokenVerb,
+  seedVerb,
+  replayVerb,
+  verifyVerb,
   unavailableVerb('rebuild', 'rebuild read models from the log', 'rebuild [PROJECTION]', 5),
-  unavailableVerb(
-    'stats',
-    'the national summary',
-    'stats [--as-of T] [--time recorded|occurred] [--json]',
-    6,
-  ),
+  statsVerb,
   benchVerb,
+  exportVerb,
+  accessLogVerb,
 ];

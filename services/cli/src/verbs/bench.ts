@@ -4,6 +4,7 @@
  * stdout stays one JSON array. Benchmarks write only to their own temporary files.
  */
 import { parseArgs } from 'node:util';
+import { runCaseServiceBenchmarks } from '@casetrail/case-service';
 import { type BenchResult, runEventStoreBenchmarks } from '@casetrail/event-store';
 import type { Verb } from '../verb.ts';
 
@@ -12,7 +13,10 @@ type BenchGroup = {
   run(options: { quick: boolean; onProgress: (line: string) => void }): Promise<BenchResult[]>;
 };
 
-const groups: readonly BenchGroup[] = [{ name: 'event-store', run: runEventStoreBenchmarks }];
+const groups: readonly BenchGroup[] = [
+  { name: 'event-store', run: runEventStoreBenchmarks },
+  { name: 'case-service', run: runCaseServiceBenchmarks },
+];
 
 const usage = `bench [--only GROUP] [--json] [--quick]
 
@@ -46,7 +50,9 @@ export const benchVerb: Verb = {
         })),
       );
     }
-    process.stdout.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : formatTable(results));
+    process.stdout.write(
+      values.json ? `${JSON.stringify(results, null, 2)}\n` : formatTable(results),
+    );
     return 0;
   },
 };
@@ -65,7 +71,10 @@ export function formatTable(results: readonly BenchResult[]): string {
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n')}\n`;
 }
 
