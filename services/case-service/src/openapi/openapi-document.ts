@@ -4,6 +4,7 @@
  * /openapi.json and checked in as docs/openapi.json (`node services/case-service/src/openapi/write-openapi.ts`).
  * Personal fields carry `x-personal: true`.
  */
+import { auditOpenApiPaths } from '@casetrail/audit';
 import { type CaseCommandType, caseCommandRegistry, caseCommandTypes } from '@casetrail/domain';
 import { z } from 'zod';
 import { honoPath } from '../commands/command-routes.ts';
@@ -179,6 +180,7 @@ export function buildOpenApiDocument(): JsonObject {
       responses: { '200': plain('Prometheus text format 0.0.4', 'text/plain') },
     },
   };
+  Object.assign(paths, auditOpenApiPaths());
   paths['/openapi.json'] = {
     get: {
       operationId: 'openapi',
