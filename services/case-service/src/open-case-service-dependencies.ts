@@ -2,7 +2,8 @@
  * Opens what the case service runs on, from the validated configuration: the event store
  * (CASETRAIL_STORE), the embedded personal-data files (key store, access log), the
  * idempotency store (DATA_DIR/idempotency.db), the token verifier (JWKS in production, else
- * the embedded secret) and the policy (CASETRAIL_POLICY_FILE or the default).
+ * the embedded secret) and the policy (CASETRAIL_POLICY_FILE or the default). Before it
+ * serves, every erasure recorded in the log is re-applied to the key store.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { createTokenVerifier } from './auth/token-verifier.ts';
 import type { CaseServiceDeps } from './case-service.ts';
 import { openIdempotencyStore } from './idempotency/idempotency-store.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
+import { applyRecordedErasures } from './personal/apply-recorded-erasures.ts';
 
 export const idempotencyFileName = 'idempotency.db';
 
@@ -59,6 +61,8 @@ export async function openCaseServiceDependencies(
       personalPaths: domainPersonalPaths,
     });
     closers.push(() => personalData.close());
+    const { erasedCases } = await applyRecordedErasures(store, personalData.vault);
+    logger.info('recorded erasures re-applied to the key store', { erasedCases });
     const idempotency = openIdempotencyStore({ path: join(config.dataDir, idempotencyFileName) });
     return { store, personalData, idempotency, verifyToken, policy, logger };
   } catch (error) {
