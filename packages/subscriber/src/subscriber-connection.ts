@@ -52,6 +52,11 @@ export const callback = (what: string) =>
     message: `${what} must be a function`,
   });
 
+// Defaults live here because `openConnection` receives the caller's raw options: nats.js
+// takes an explicit `undefined` for these as a value and then never reconnects.
+const defaultReconnectTimeWaitMs = 1_000;
+const defaultTimeoutMs = 5_000;
+
 export const connectionShape = {
   servers: ServersSchema,
   name: z.string().min(1).optional(),
@@ -59,8 +64,8 @@ export const connectionShape = {
     .object({ info: callback('info'), warn: callback('warn'), error: callback('error') })
     .loose()
     .optional(),
-  reconnectTimeWaitMs: z.int().positive().default(1_000),
-  timeoutMs: z.int().positive().default(5_000),
+  reconnectTimeWaitMs: z.int().positive().default(defaultReconnectTimeWaitMs),
+  timeoutMs: z.int().positive().default(defaultTimeoutMs),
 };
 
 const silent: SubscriberLogger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -83,9 +88,9 @@ export async function openConnection(
     nc = await connect({
       servers: [...servers],
       name: options.name ?? defaultName,
-      timeout: options.timeoutMs,
+      timeout: options.timeoutMs ?? defaultTimeoutMs,
       maxReconnectAttempts: -1,
-      reconnectTimeWait: options.reconnectTimeWaitMs,
+      reconnectTimeWait: options.reconnectTimeWaitMs ?? defaultReconnectTimeWaitMs,
     });
   } catch (error) {
     throw new SubscriberUnavailableError(`cannot reach NATS at ${servers.join(', ')}`, {

@@ -4,6 +4,7 @@
  * stdout stays one JSON array. Benchmarks write only to their own temporary files.
  */
 import { parseArgs } from 'node:util';
+import { runPublicationLatencyBenchmark } from '@casetrail/alerting';
 import { runCaseServiceBenchmarks } from '@casetrail/case-service';
 import { type BenchResult, runEventStoreBenchmarks } from '@casetrail/event-store';
 import type { Verb } from '../verb.ts';
@@ -16,6 +17,7 @@ type BenchGroup = {
 const groups: readonly BenchGroup[] = [
   { name: 'event-store', run: runEventStoreBenchmarks },
   { name: 'case-service', run: runCaseServiceBenchmarks },
+  { name: 'publication', run: runPublicationLatencyBenchmark },
 ];
 
 const usage = `bench [--only GROUP] [--json] [--quick]
