@@ -1,8 +1,9 @@
 /** The verb table of CONTRACT.md, in its order. */
-import { unavailableVerb, type Verb } from './verb.ts';
+import type { Verb } from './verb.ts';
 import { accessLogVerb } from './verbs/access-log.ts';
 import { benchVerb } from './verbs/bench.ts';
 import { exportVerb } from './verbs/export.ts';
+import { rebuildVerb } from './verbs/rebuild.ts';
 import { replayVerb } from './verbs/replay.ts';
 import { seedVerb } from './verbs/seed.ts';
 import { startVerb } from './verbs/start.ts';
@@ -16,7 +17,7 @@ export const verbs: readonly Verb[] = [
   seedVerb,
   replayVerb,
   verifyVerb,
-  unavailableVerb('rebuild', 'rebuild read models from the log', 'rebuild [PROJECTION]', 5),
+  rebuildVerb,
   statsVerb,
   benchVerb,
   exportVerb,

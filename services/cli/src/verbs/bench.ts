@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { runPublicationLatencyBenchmark } from '@casetrail/alerting';
 import { runCaseServiceBenchmarks } from '@casetrail/case-service';
 import { type BenchResult, runEventStoreBenchmarks } from '@casetrail/event-store';
+import { runProjectorBenchmarks } from '@casetrail/projector';
 import type { Verb } from '../verb.ts';
 
 type BenchGroup = {
@@ -17,6 +18,7 @@ type BenchGroup = {
 const groups: readonly BenchGroup[] = [
   { name: 'event-store', run: runEventStoreBenchmarks },
   { name: 'case-service', run: runCaseServiceBenchmarks },
+  { name: 'projections', run: runProjectorBenchmarks },
   { name: 'publication', run: runPublicationLatencyBenchmark },
 ];
 

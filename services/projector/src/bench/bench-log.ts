@@ -1,11 +1,12 @@
 /**
- * The benchmark's log: a synthetic log of N events in an embedded store file, generated
- * once and kept (keyed by size, seed and generator version) so later runs reuse it. It lives
- * in /dev/shm when that has room (appends sync every commit; on tmpfs that costs nothing),
- * else in the temporary directory. Reads are served from the page cache either way once the
- * file is warm, for the bare scan and the rebuild alike.
+ * The benchmark's log: a synthetic log of N events in an embedded store file, generated once
+ * and kept in the temporary directory (keyed by size, seed and generator version) so later
+ * runs reuse it. It is written in /dev/shm when that has room (the store syncs every append;
+ * on tmpfs that costs nothing), then moved to the temporary directory, so it does not hold
+ * memory once the run is over. Reads come from the page cache either way once the file is
+ * warm, for the bare scan and the rebuild alike.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore } from '@casetrail/event-store';
@@ -14,16 +15,14 @@ import { writeSyntheticLog } from './write-synthetic-log.ts';
 const GENERATOR_VERSION = 2;
 const BYTES_PER_EVENT = 2_000;
 
-export function benchLogDirectory(events: number): string {
-  const shm = '/dev/shm';
+function scratchDirectory(events: number, fallback: string): string {
   try {
-    const stat = statfsSync(shm);
-    if (stat.bavail * stat.bsize > events * BYTES_PER_EVENT * 2)
-      return join(shm, 'casetrail-bench');
+    const stat = statfsSync('/dev/shm');
+    if (stat.bavail * stat.bsize > events * BYTES_PER_EVENT * 2) return '/dev/shm';
   } catch {
-    // No /dev/shm here: use the temporary directory.
+    // No /dev/shm here: write where the log is kept.
   }
-  return join(tmpdir(), 'casetrail-bench');
+  return fallback;
 }
 
 export async function benchLog(
@@ -31,11 +30,15 @@ export async function benchLog(
   options: { seed?: number; directory?: string; onProgress?: (written: number) => void } = {},
 ): Promise<{ path: string; generated: boolean; elapsedMs: number }> {
   const seed = options.seed ?? 7;
-  const directory = options.directory ?? benchLogDirectory(events);
+  const directory = options.directory ?? join(tmpdir(), 'casetrail-bench');
   mkdirSync(directory, { recursive: true });
-  const path = join(directory, `log-v${GENERATOR_VERSION}-${events}-seed${seed}.db`);
+  const name = `log-v${GENERATOR_VERSION}-${events}-seed${seed}.db`;
+  const path = join(directory, name);
   if (existsSync(path)) return { path, generated: false, elapsedMs: 0 };
-  const partial = `${path}.partial-${process.pid}`;
+  const partial = join(scratchDirectory(events, directory), `${name}.partial-${process.pid}`);
+  const removePartial = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  };
   const started = performance.now();
   const store = await openSqliteEventStore({ path: partial });
   try {
@@ -48,12 +51,17 @@ export async function benchLog(
     });
   } catch (error) {
     await store.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+    removePartial();
     throw error;
   }
+  // Closing checkpoints the write-ahead log into the file: it is whole, move it in place.
   await store.close();
-  // Closing checkpointed the write-ahead log into the file: it is whole, rename it in place.
-  renameSync(partial, path);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  try {
+    renameSync(partial, path);
+  } catch {
+    copyFileSync(partial, `${path}.copy-${process.pid}`);
+    renameSync(`${path}.copy-${process.pid}`, path);
+  }
+  removePartial();
   return { path, generated: true, elapsedMs: performance.now() - started };
 }

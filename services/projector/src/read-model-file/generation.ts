@@ -17,6 +17,7 @@
 import {
   closeSync,
   fsyncSync,
+  lstatSync,
   openSync,
   readdirSync,
   realpathSync,
@@ -116,6 +117,21 @@ function realpathSafe(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Once `read-models.db` is a link, the `-wal`/`-shm` files named after it belonged to the
+ * original plain file, which a previous swap replaced: no opener uses them any more (SQLite
+ * names them after the link's target), so they can go.
+ */
+export function removeOrphanedCompanions(dataDir: string): void {
+  const link = readModelPath(dataDir);
+  try {
+    if (!lstatSync(link).isSymbolicLink()) return;
+  } catch {
+    return;
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${link}${suffix}`, { force: true });
 }
 
 /** Rebuild files left behind by rebuilds that did not finish (never the current one). */

@@ -70,6 +70,11 @@ export function openGenerationFile(path: string, options: OpenOptions = {}): Dat
     if (version !== 0 && version !== READ_MODEL_SCHEMA_VERSION) {
       throw new ReadModelVersionError(version);
     }
+    if (version === READ_MODEL_SCHEMA_VERSION) {
+      // Tables are there: only what `prepare` may add (idempotent, usually nothing to write).
+      options.prepare?.(db);
+      return db;
+    }
     db.exec('BEGIN IMMEDIATE');
     try {
       createReadModelTables(db);

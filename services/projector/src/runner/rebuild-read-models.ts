@@ -20,6 +20,7 @@ import {
   abandonedRebuildFiles,
   rebuildPath,
   removeGeneration,
+  removeOrphanedCompanions,
   swapGeneration,
 } from '../read-model-file/generation.ts';
 import { openGenerationFile, openReadModelFile } from '../read-model-file/read-model-file.ts';
@@ -73,6 +74,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const target = rebuildPath(dataDir);
   try {
     for (const file of abandonedRebuildFiles(dataDir, [target])) removeGeneration(dataDir, file);
+    removeOrphanedCompanions(dataDir);
     const started = performance.now();
     const head = await store.headPosition();
     const projection = options.projection ?? 'all';
