@@ -4,7 +4,7 @@
  * entry breaks the chain at that point; only the anchored head protects the tail.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '@casetrail/event-store';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
