@@ -8,6 +8,7 @@
  */
 import { caseStreamId } from '@casetrail/domain';
 import { canonicalJson, GENESIS_HASH, hashEvent, type RecordedEvent } from '@casetrail/event-store';
+import { recordedFields } from '../history/history-entry.ts';
 import { statesAfter } from '../history/states-after.ts';
 import { markPersonalFields } from '../history/view-personal-data.ts';
 import { type CaseExportDocument, caseExportSchema } from './case-export-document.ts';
@@ -161,20 +162,7 @@ function checkHistory(raw: CaseExportDocument, events: RecordedEvent[], out: Exp
   raw.history.forEach((entry, index) => {
     const event = events[index]!;
     const where = `history[${index}]`;
-    const expected = {
-      revision: event.revision,
-      position: event.position,
-      eventId: event.id,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      recordedBy: { agency: event.metadata.actor.agency, sub: event.metadata.actor.sub },
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId ?? null,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt,
-      previousHash: event.previousHash,
-      hash: event.hash,
-    };
+    const expected = recordedFields(event);
     const { data, stateAfter, ...recorded } = entry;
     if (!same(recorded, expected)) out.push(at(where, event, 'does not match the recorded event'));
     const dataProblem = viewedDataProblem(event, data, view);

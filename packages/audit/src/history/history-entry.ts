@@ -4,6 +4,7 @@
  * after it. The state is the domain's summary of CaseState, which holds no personal data.
  */
 import type { CaseSummary } from '@casetrail/domain';
+import type { RecordedEvent } from '@casetrail/event-store';
 import type { AsOf } from '../input/audit-query.ts';
 
 /** How personal fields appear in `data`: decrypted, `{ $masked: true }` or `{ $erased: true }`. */
@@ -31,6 +32,27 @@ export type HistoryEntry = {
   /** The case after this event (and the ones before it that count as of the moment asked). */
   readonly stateAfter: CaseSummary;
 };
+
+/** The part of a history entry that restates the event as recorded. */
+export type RecordedFields = Omit<HistoryEntry, 'data' | 'stateAfter'>;
+
+/** The event as recorded, in the history entry's shape (history and export check share it). */
+export function recordedFields(event: RecordedEvent): RecordedFields {
+  return {
+    revision: event.revision,
+    position: event.position,
+    eventId: event.id,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    recordedBy: { agency: event.metadata.actor.agency, sub: event.metadata.actor.sub },
+    correlationId: event.metadata.correlationId,
+    causationId: event.metadata.causationId ?? null,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    previousHash: event.previousHash,
+    hash: event.hash,
+  };
+}
 
 export type CaseHistory = {
   readonly caseId: string;

@@ -7,7 +7,7 @@
 import type { EventStore, RecordedEvent } from '@casetrail/event-store';
 import type { AsOf } from '../input/audit-query.ts';
 import { eventsAsOf } from './events-as-of.ts';
-import type { CaseHistory, HistoryEntry } from './history-entry.ts';
+import { type CaseHistory, type HistoryEntry, recordedFields } from './history-entry.ts';
 import { readCaseStream, recordsErasure } from './read-case-stream.ts';
 import { statesAfter } from './states-after.ts';
 import { type PersonalDataAccess, type Reader, viewPersonalData } from './view-personal-data.ts';
@@ -51,18 +51,7 @@ export async function caseHistoryOfStream(
   });
   const entries = selected.map(
     (event, index): HistoryEntry => ({
-      revision: event.revision,
-      position: event.position,
-      eventId: event.id,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      recordedBy: { agency: event.metadata.actor.agency, sub: event.metadata.actor.sub },
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId ?? null,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt,
-      previousHash: event.previousHash,
-      hash: event.hash,
+      ...recordedFields(event),
       data: viewed.data[index]!,
       stateAfter: states[index]!,
     }),
